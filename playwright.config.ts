@@ -1,6 +1,7 @@
 import { defineConfig, devices, type Project } from "@playwright/test";
 import { closedNetworkChromiumArgs, findChromium, findPlaywrightBrowser } from "./fixtures/browser";
-import { loadConfig, type BrowserName, type SdkBuild } from "./fixtures/config";
+import { withConformanceReporter } from "./fixtures/conformance/reporter-config";
+import { loadConfig, projectRoot, type BrowserName, type SdkBuild } from "./fixtures/config";
 
 const config = loadConfig();
 const storefrontOrigin = `http://127.0.0.1:${config.storefrontPort}`;
@@ -17,7 +18,7 @@ function browserProject(build: SdkBuild, browser: BrowserName): Project {
     browser === "chromium" ? { executablePath: choice.executablePath, args: closedNetworkChromiumArgs } : {};
   return {
     name: `${build.name}-${browser}`,
-    testIgnore: /contract-schemas\.spec\.ts/,
+    testIgnore: [/contract-schemas\.spec\.ts/, /conformance-report\.spec\.ts/, /suite-[^/]*\.spec\.ts$/],
     use: { ...browserDevices[browser], sdkBuild: build, launchOptions },
   };
 }
@@ -33,19 +34,26 @@ export default defineConfig({
   workers: 2,
   timeout: 20_000,
   expect: { timeout: 5_000 },
-  reporter: [["list"], ["html", { open: "never" }]],
+  // The conformance reporter stays even when --reporter replaces these; see fixtures/conformance/reporter-config.ts.
+  reporter: withConformanceReporter([["list"], ["html", { open: "never" }]]),
   use: {
     baseURL: storefrontOrigin,
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "contract", testMatch: /contract-schemas\.spec\.ts/ },
+    { name: "contract", testMatch: /contract-schemas\.spec\.ts|conformance-report\.spec\.ts/ },
+    // The suite's tests of itself. They open no page but run the suite in child processes, each
+    // with its own workers, so one at a time is what two cores can take.
+    // The timeout leaves room for a busy machine; on an idle 2-core one each nested run takes about a minute.
+    { name: "suite", testMatch: /suite-[^/]*\.spec\.ts$/, workers: 1, timeout: 300_000 },
     ...config.sdkBuilds.flatMap((build) => config.browsers.map((browser) => browserProject(build, browser))),
   ],
   webServer: {
     // --dev makes sirv read files on each request, so the SDK bundle that global set-up writes
     // after the server starts is served.
     command: `npx sirv pages --dev --host 127.0.0.1 --port ${config.storefrontPort}`,
+    // Absolute, so that a config that imports this one from another folder serves the same pages.
+    cwd: projectRoot,
     url: `${storefrontOrigin}/index.html`,
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
