@@ -12,6 +12,7 @@ import {
   profileGetQuerySchema,
   profileGetResponseSchema,
   profileSetErrorSchema,
+  profileSetIssueRule,
   profileSetParamsSchema,
   profileSetRequestSchema,
   profileSetSuccessSchema,
@@ -156,6 +157,33 @@ test("missing envelope field is reported", () => {
   const { lines } = failureOf(setSchema, input);
 
   expect(lines).toEqual(["shop_id: Invalid input: expected string, received undefined (received: missing)"]);
+});
+
+test("set issues name their rules", () => {
+  const { did: _did, ...withoutDid } = exampleBody;
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["missing did", withoutDid, "SET-2"],
+    ["session ids differ", { ...exampleBody, sid: "0000000000" }, "SET-2"],
+    ["phone as number", { ...exampleBody, phone: 4400114527199 }, "SET-3"],
+    ["age as string", { ...exampleBody, age: "31" }, "SET-4"],
+    ["kids entry without gender", { ...exampleBody, kids: [{ birthday: "2001-04-12" }] }, "SET-5"],
+    ["custom integer as string", { ...exampleBody, custom_integer_property: "5" }, "SET-6"],
+    ["invented key", { ...exampleBody, invented: 1 }, "SET-7"],
+  ];
+
+  for (const [label, input, rule] of cases) {
+    const result = setSchema.safeParse(input);
+    const lines = result.error === undefined ? [] : formatIssues(result.error, input, profileSetIssueRule);
+    expect(lines, `${label} should give one issue`).toHaveLength(1);
+    expect(lines[0], `${label} should name ${rule}`).toMatch(new RegExp(`^\\[${rule}\\] `));
+  }
+});
+
+test("every documented field has a rule", () => {
+  for (const field of Object.keys(profileFieldsSchema.shape)) {
+    const issue: z.core.$ZodIssue = { code: "custom", path: [field], message: "", input: undefined };
+    expect(["SET-3", "SET-4", "SET-5"], `documented field ${field} should map to SET-3, SET-4 or SET-5`).toContain(profileSetIssueRule(issue));
+  }
 });
 
 test("shop secret is rejected", () => {

@@ -1,5 +1,17 @@
 import { exampleProfileSetParams, profileGetQuerySchema, profileGetResponseSchema } from "../fixtures/contract/schemas";
+import type { ApiRecorder } from "../fixtures/mock-api/recorder";
 import { expect, test } from "../fixtures/test";
+
+/**
+ * Explains a failed profile set that a get test depends on, with the API's status and body. The
+ * mock's 422 body names the broken field and its rule, so the conformance report blames that
+ * rule and not the get rule.
+ */
+function setFailure(recorder: ApiRecorder): string {
+  const request = recorder.find("POST", "/profile/set").at(-1);
+  const response = request === undefined ? "no POST /profile/set arrived [SET-1]" : `HTTP ${request.responseStatus}: ${JSON.stringify(request.responseBody)}`;
+  return `the profile set before the get should run success; the API responded ${response}`;
+}
 
 /** A profile get response with every documented field, as the API could send it. */
 const documentedProfile = {
@@ -99,10 +111,10 @@ test.describe("profile get", { tag: "@get" }, () => {
     await expect(events[0]?.argument).toMatchSchema(profileGetResponseSchema, { rule: "GET-2", subject: "profile get callback argument" });
   });
 
-  test("get returns no personal data", { annotation: [{ type: "rule", description: "GET-3" }] }, async ({ storefront }) => {
+  test("get returns no personal data", { annotation: [{ type: "rule", description: "GET-3" }] }, async ({ storefront, mockApi }) => {
     await storefront.open();
     const setEvents = await (await storefront.profileSet(identifiedProfile)).settled();
-    expect(setEvents.map((event) => event.kind), "the profile set before the get should succeed").toEqual(["success"]);
+    expect(setEvents.map((event) => event.kind), setFailure(mockApi.recorder)).toEqual(["success"]);
 
     const [event] = await (await storefront.profileGet()).settled();
 
@@ -117,11 +129,11 @@ test.describe("profile get", { tag: "@get" }, () => {
     }
   });
 
-  test("get reflects the last set", { annotation: [{ type: "rule", description: "GET-4" }] }, async ({ storefront }) => {
+  test("get reflects the last set", { annotation: [{ type: "rule", description: "GET-4" }] }, async ({ storefront, mockApi }) => {
     await storefront.open();
     const { gender, email, kids, auto } = exampleProfileSetParams;
     const setEvents = await (await storefront.profileSet({ gender, email, kids, auto })).settled();
-    expect(setEvents.map((event) => event.kind), "the profile set before the get should succeed").toEqual(["success"]);
+    expect(setEvents.map((event) => event.kind), setFailure(mockApi.recorder)).toEqual(["success"]);
 
     const [event] = await (await storefront.profileGet()).settled();
 

@@ -140,6 +140,7 @@ test.describe("security", { tag: "@security" }, () => {
       }
     }
     const firstSet = await mockApi.recorder.waitFor("POST", "/profile/set");
-    expect(firstSet.rawBody, "profile set should carry the email in its body").toContain(personal.email);
+    expect(firstSet.params.email, "profile set should carry the email in its body").toBe(personal.email);
+    expect(firstSet.encoding, "the email should come from the body, not the query").not.toBe("query");
   });
 });

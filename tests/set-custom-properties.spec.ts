@@ -1,5 +1,5 @@
 import { loadConfig } from "../fixtures/config";
-import { profileSetRequestSchema } from "../fixtures/contract/schemas";
+import { profileSetIssueRule, profileSetRequestSchema } from "../fixtures/contract/schemas";
 import { customPropertySamples, secretFieldNames } from "../fixtures/set-cases";
 import { expect, test } from "../fixtures/test";
 
@@ -23,7 +23,7 @@ test.describe("profile set custom properties", { tag: "@set" }, () => {
         await call.settled();
 
         expect(request.params[name], `SET-6: custom property ${name} (declared as ${type}) should arrive as ${JSON.stringify(value)}`).toStrictEqual(value);
-        await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-6" });
+        await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-6", ruleOf: profileSetIssueRule });
       });
     }
   }

@@ -1,4 +1,4 @@
-import { exampleCustomProperties, exampleProfileSetParams, profileSetRequestSchema } from "../fixtures/contract/schemas";
+import { exampleCustomProperties, exampleProfileSetParams, profileSetIssueRule, profileSetRequestSchema } from "../fixtures/contract/schemas";
 import { userFieldsOf } from "../fixtures/set-cases";
 import { expect, test } from "../fixtures/test";
 
@@ -72,7 +72,7 @@ test.describe("profile set fields", { tag: "@set" }, () => {
         request.params[field],
         `${rule}: ${field} should arrive as the ${typeName(value)} ${JSON.stringify(value)} the caller passed`,
       ).toStrictEqual(value);
-      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule });
+      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule, ruleOf: profileSetIssueRule });
     });
   }
 
@@ -94,7 +94,7 @@ test.describe("profile set fields", { tag: "@set" }, () => {
       const request = await mockApi.recorder.waitFor("POST", "/profile/set");
       await call.settled();
 
-      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-3 to SET-6" });
+      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-3 to SET-6", ruleOf: profileSetIssueRule });
       expect(userFieldsOf(request), "SET-3 to SET-6: every field of the vendor's example call should arrive with its value and type").toStrictEqual(
         exampleProfileSetParams,
       );
