@@ -18,7 +18,7 @@ function browserProject(build: SdkBuild, browser: BrowserName): Project {
     browser === "chromium" ? { executablePath: choice.executablePath, args: closedNetworkChromiumArgs } : {};
   return {
     name: `${build.name}-${browser}`,
-    testIgnore: [/contract-schemas\.spec\.ts/, /conformance-report\.spec\.ts/, /suite-[^/]*\.spec\.ts$/],
+    testIgnore: [/contract-schemas\.spec\.ts/, /conformance-report\.spec\.ts/, /mock-api\.spec\.ts/, /suite-[^/]*\.spec\.ts$/],
     use: { ...browserDevices[browser], sdkBuild: build, launchOptions },
   };
 }
@@ -41,7 +41,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "contract", testMatch: /contract-schemas\.spec\.ts|conformance-report\.spec\.ts/ },
+    { name: "contract", testMatch: /contract-schemas\.spec\.ts|conformance-report\.spec\.ts|mock-api\.spec\.ts/ },
     // The suite's tests of itself. They open no page but run the suite in child processes, each
     // with its own workers, so one at a time is what two cores can take.
     // The timeout leaves room for a busy machine; on an idle 2-core one each nested run takes about a minute.
