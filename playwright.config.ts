@@ -1,6 +1,6 @@
 import { defineConfig, devices, type Project } from "@playwright/test";
 import { closedNetworkChromiumArgs, findChromium, findPlaywrightBrowser } from "./fixtures/browser";
-import { withConformanceReporter } from "./fixtures/conformance/reporter-config";
+import { conformanceMetadata, withConformanceReporter } from "./fixtures/conformance/reporter-config";
 import { loadConfig, projectRoot, type BrowserName, type SdkBuild } from "./fixtures/config";
 
 const config = loadConfig();
@@ -36,6 +36,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   // The conformance reporter stays even when --reporter replaces these; see fixtures/conformance/reporter-config.ts.
   reporter: withConformanceReporter([["list"], ["html", { open: "never" }]]),
+  // Records the command line's test filters, so that merge-reports can tell a filtered run.
+  metadata: conformanceMetadata(),
   use: {
     baseURL: storefrontOrigin,
     trace: "retain-on-failure",

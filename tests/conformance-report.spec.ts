@@ -70,6 +70,32 @@ test.describe("conformance report", () => {
     expect(run.output, "the summary has a line per project").toContain("  beta: 24 passed, 2 failed, 0 warnings, 10 not covered, 1 not applicable");
   });
 
+  test("failure naming another rule blocks", async ({ tempProject }) => {
+    const project = await tempProject({
+      tests: [
+        { title: "covers the other rules", rules: ruleIdsExcept("SET-2", "SET-3", "SET-4"), outcome: "pass" },
+        { title: "envelope has did", rules: ["SET-2"], outcome: "fail", message: "[SET-2] did: expected a string (received: missing)" },
+        { title: "email arrives unchanged", rules: ["SET-3"], outcome: "fail", message: "[SET-2] did: expected a string (received: missing)" },
+        { title: "example arrives unchanged", rules: ["SET-3", "SET-4"], outcome: "fail", message: "[SET-4] age: expected number (received: \"31\")" },
+        { title: "age arrives unchanged", rules: ["SET-4"], outcome: "fail", message: "age arrived as a string" },
+      ],
+    });
+
+    const run = await project.run();
+    const report = await project.readReport();
+
+    expect(run.exitCode, "failing tests fail the run").toBe(1);
+    expect(cellOf(report, "SET-2", "default")?.status, "a failure that names the test's own rule fails it").toBe("fail");
+    expect(cellOf(report, "SET-4", "default")?.status, "a failure naming SET-4, or no rule at all, fails SET-4").toBe("fail");
+    const blocked = cellOf(report, "SET-3", "default");
+    expect(blocked?.status, "tests that failed only on other rules give SET-3 no verdict").toBe("not covered");
+    expect(blocked?.tests.map((entry) => [entry.title, entry.verdict, entry.reason]), "each blocked test names the rule it failed on").toEqual([
+      ["email arrives unchanged", "blocked", "failed on SET-2"],
+      ["example arrives unchanged", "blocked", "failed on SET-4"],
+    ]);
+    expect(report.gate.errors, "a rule whose tests ran but were blocked is not reported as lacking tests").toEqual([]);
+  });
+
   test("uncovered MUST rule fails despite --reporter", async ({ tempProject }) => {
     const project = await tempProject({
       withPlainProject: true,
@@ -89,6 +115,16 @@ test.describe("conformance report", () => {
     expect(run.output, "the summary printed to stdout names the uncovered rule").toContain("LOAD-3");
     expect(cellOf(report, "SET-9", "default")?.tests[0]?.verdict, "expectations still apply when --reporter replaces the configured reporters").toBe("known deviation");
     expect(run.lastLine).toBe("27 passed, 0 failed, 1 warnings, 9 not covered, 0 not applicable");
+  });
+
+  test("json reporter keeps stdout JSON", async ({ tempProject }) => {
+    const project = await tempProject({ tests: [{ title: "covers every rule", rules: ruleIdsExcept(), outcome: "pass" }] });
+
+    const run = await project.run(["--reporter=json"]);
+
+    expect(run.exitCode, `the run should pass; output:\n${run.output}`).toBe(0);
+    expect(() => JSON.parse(run.stdout), "stdout should hold the JSON report alone").not.toThrow();
+    expect(run.output, "the conformance summary still appears, on stderr").toContain("Conformance report (complete run)");
   });
 
   test("unknown rule id stops the run", async ({ tempProject }) => {
@@ -139,5 +175,31 @@ test.describe("conformance report", () => {
     const merged = await project.mergeReports("blob-report");
     expect(merged.exitCode, "the merged run passes like the whole run").toBe(0);
     expect(comparable(await project.readReport()), "merge-reports writes the report of the unsharded run").toEqual(comparable(wholeReport));
+  });
+
+  test("merged filtered shards stay partial", async ({ tempProject }) => {
+    const project: TempProject = await tempProject({
+      tests: [
+        { title: "covers loader rules", rules: ["LOAD-1", "LOAD-2", "LOAD-3", "LOAD-4"], outcome: "pass" },
+        { title: "covers the other rules", rules: ruleIdsExcept("LOAD-1", "LOAD-2", "LOAD-3", "LOAD-4"), outcome: "pass" },
+      ],
+    });
+
+    const shardRuns = await Promise.all(
+      [1, 2].map((shard) =>
+        project.run([`--shard=${shard}/2`, "--grep", "loader", "--reporter=blob", `--output=test-results-${shard}`], {
+          PLAYWRIGHT_BLOB_OUTPUT_FILE: `blob-report/report-${shard}.zip`,
+        }),
+      ),
+    );
+    for (const [index, shardRun] of shardRuns.entries()) expect(shardRun.exitCode, `shard ${index + 1} passes`).toBe(0);
+
+    const merged = await project.mergeReports("blob-report");
+    const report = await project.readReport();
+
+    expect(merged.exitCode, `a merged filtered run without failures passes; output:\n${merged.output}`).toBe(0);
+    expect(report.run.complete, "the merged report knows the shards were filtered").toBe(false);
+    expect(report.run.scopeNote).toContain("--grep loader");
+    expect(report.gate.errors, "rules that the filter left out do not fail the gate").toEqual([]);
   });
 });
