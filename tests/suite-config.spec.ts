@@ -54,6 +54,16 @@ test("bad values name key and fix", async () => {
   expect(configError({ PC_BROWSERS: "chrome" })).toContain("Expected a comma-separated list of chromium, firefox, webkit.");
   expect(configError({ PC_STOREFRONT_PORT: "80" })).toContain("Expected a whole number from 1024 to 65535.");
   expect(configError({ PC_CUSTOM_PROPERTIES: "size:number" })).toContain("with type one of string, integer, float, array_of_string, json, date");
+  expect(configError({ PC_CHROMIUM_PATH: "/usr/bin/no-such-chromium" })).toContain("No file exists there. Give the path of a Chromium executable.");
+  expect(configError({ PC_CHROMIUM_PATH: "/etc/passwd" })).toContain('PC_CHROMIUM_PATH="/etc/passwd". /etc/passwd is not executable. Give the path of a Chromium executable.');
+  expect(configError({ PC_CHROMIUM_PATH: "fixtures" })).toContain(
+    `PC_CHROMIUM_PATH="fixtures". ${path.join(projectRoot, "fixtures")} is a folder, not a file. Give the path of a Chromium executable.`,
+  );
+});
+
+test("executable Chromium path is accepted", async () => {
+  // Node's own binary serves as the executable, because the check is only that the path is an executable file.
+  expect(parseConfig({ PC_CHROMIUM_PATH: process.execPath }).chromiumPath).toBe(process.execPath);
 });
 
 test("missing browser stops the run", async ({}, testInfo) => {
