@@ -59,6 +59,10 @@ test("bad values name key and fix", async () => {
   expect(configError({ PC_CHROMIUM_PATH: "fixtures" })).toContain(
     `PC_CHROMIUM_PATH="fixtures". ${path.join(projectRoot, "fixtures")} is a folder, not a file. Give the path of a Chromium executable.`,
   );
+  expect(configError({ PC_SDK_URL: "ftp://host/x.js" })).toContain('PC_SDK_URL="ftp://host/x.js". Only http(s) URLs and local file paths are allowed, not ftp URLs.');
+  expect(configError({ PC_SDK_URL: "candidate=./fixtures" })).toContain(
+    `PC_SDK_URL="./fixtures". ${path.join(projectRoot, "fixtures")} is a folder, not a file. Give the path of an SDK script file.`,
+  );
 });
 
 test("executable Chromium path is accepted", async () => {
