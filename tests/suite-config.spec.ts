@@ -52,7 +52,7 @@ test("bad values name key and fix", async () => {
   expect(configError({ PC_MODE: "production" })).toContain('PC_MODE="production". Expected "mock" or "live".');
   expect(configError({ PC_API_ORIGIN: "https://api.personaclick.com/v3" })).toContain("Expected an http(s) origin with no path");
   expect(configError({ PC_BROWSERS: "chrome" })).toContain("Expected a comma-separated list of chromium, firefox, webkit.");
-  expect(configError({ PC_STOREFRONT_PORT: "80" })).toContain("Expected a whole number from 1024 to 65535.");
+  expect(configError({ PC_STOREFRONT_PORT: "80" })).toContain("Expected a whole number from 1024 to 65535, in decimal digits.");
   expect(configError({ PC_CUSTOM_PROPERTIES: "size:number" })).toContain("with type one of string, integer, float, array_of_string, json, date");
   expect(configError({ PC_CHROMIUM_PATH: "/usr/bin/no-such-chromium" })).toContain("No file exists there. Give the path of a Chromium executable.");
   expect(configError({ PC_CHROMIUM_PATH: "/etc/passwd" })).toContain('PC_CHROMIUM_PATH="/etc/passwd". /etc/passwd is not executable. Give the path of a Chromium executable.');
@@ -63,6 +63,9 @@ test("bad values name key and fix", async () => {
   expect(configError({ PC_SDK_URL: "candidate=./fixtures" })).toContain(
     `PC_SDK_URL="./fixtures". ${path.join(projectRoot, "fixtures")} is a folder, not a file. Give the path of an SDK script file.`,
   );
+  expect(configError({ PC_STOREFRONT_PORT: "0x1000" })).toContain('PC_STOREFRONT_PORT="0x1000". Expected a whole number from 1024 to 65535, in decimal digits.');
+  expect(configError({ PC_STOREFRONT_PORT: "4.31e3" })).toContain("Expected a whole number from 1024 to 65535, in decimal digits.");
+  expect(configError({ PC_STOREFRONT_PORT: " 4310" })).toContain("Expected a whole number from 1024 to 65535, in decimal digits.");
 });
 
 test("executable Chromium path is accepted", async () => {
