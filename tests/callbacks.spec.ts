@@ -11,11 +11,10 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
   test("HTTP 200 runs success once", { annotation: { type: "rule", description: "CB-1" } }, async ({ storefront, mockApi }) => {
     const call = await storefront.profileSet(params);
     const request = await mockApi.recorder.waitForResponse("POST", "/profile/set");
-    const events = await call.settled();
 
     expect(request.responseStatus, "the mock should have answered HTTP 200").toBe(200);
-    expect(events.map((event) => event.kind), "CB-1: on HTTP 200 the SDK should run success exactly once and error never").toEqual(["success"]);
-    expect(events[0]?.argument, "CB-1: success should receive the response body parsed into an object").toStrictEqual(request.responseBody);
+    await expect(call).toCallBackOnce("success", { rule: "CB-1" });
+    expect(call.events()[0]?.argument, "CB-1: success should receive the response body parsed into an object").toStrictEqual(request.responseBody);
   });
 
   for (const status of errorStatuses) {
@@ -24,11 +23,10 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
 
       const call = await storefront.profileSet(params);
       const request = await mockApi.recorder.waitForResponse("POST", "/profile/set");
-      const events = await call.settled();
 
       expect(request.responseStatus, `the mock should have answered HTTP ${status}`).toBe(status);
-      expect(events.map((event) => event.kind), `CB-2: on HTTP ${status} the SDK should run error exactly once and success never`).toEqual(["error"]);
-      expect(events[0]?.argument, "CB-2: the error callback should receive an argument that describes the failure").toBeDefined();
+      await expect(call).toCallBackOnce("error", { rule: "CB-2" });
+      expect(call.events()[0]?.argument, "CB-2: the error callback should receive an argument that describes the failure").toBeDefined();
     });
   }
 
@@ -36,9 +34,8 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     mockApi.fail("POST", "/profile/set", { networkError: true });
 
     const call = await storefront.profileSet(params);
-    const events = await call.settled();
 
-    expect(events.map((event) => event.kind), "CB-3: on a network failure the SDK should run error exactly once and success never").toEqual(["error"]);
+    await expect(call).toCallBackOnce("error", { rule: "CB-3" });
     expect(storefront.pageErrors, "CB-3: a network failure should throw nothing into the page").toEqual([]);
   });
 
@@ -46,11 +43,8 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     mockApi.fail("POST", "/profile/set", { status: 200, body: "not json{" });
 
     const call = await storefront.profileSet(params);
-    const events = await call.settled();
 
-    expect(events.map((event) => event.kind), "CB-3: on an HTTP 200 body that is not JSON the SDK should run error exactly once and success never").toEqual([
-      "error",
-    ]);
+    await expect(call).toCallBackOnce("error", { rule: "CB-3" });
     expect(storefront.pageErrors, "CB-3: an unparseable body should throw nothing into the page").toEqual([]);
   });
 
@@ -58,8 +52,7 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     mockApi.fail("POST", "/profile/set", { delayMs: 2000 });
 
     const call = await storefront.profileSet(params);
-    const events = await call.settled();
 
-    expect(events.map((event) => event.kind), "CB-1: an answer that takes 2 s should still run success exactly once and error never").toEqual(["success"]);
+    await expect(call).toCallBackOnce("success", { rule: "CB-1" });
   });
 });
