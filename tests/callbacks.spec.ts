@@ -52,7 +52,15 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     mockApi.fail("POST", "/profile/set", { delayMs: 2000 });
 
     const call = await storefront.profileSet(params);
+    const request = await mockApi.recorder.waitFor("POST", "/profile/set");
+    await storefront.runPendingTasks();
+
+    // The events are read before the status, so while no response is recorded they all ran before the mock sent it.
+    const early = call.events().map((event) => event.kind);
+    expect(request.responseStatus, "the mock should still hold the response back, which it delays by 2 s").toBeUndefined();
+    expect(early, `CB-1: no callback should run before the API has answered, but ${early.join(" and ")} ran while the mock held the response back`).toEqual([]);
 
     await expect(call).toCallBackOnce("success", { rule: "CB-1" });
+    expect(request.responseStatus, "the mock should have answered HTTP 200 after the delay").toBe(200);
   });
 });
