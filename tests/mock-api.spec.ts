@@ -36,6 +36,8 @@ test("form body is accepted with types", async () => {
     fb_id: "000000000354677",
     custom_integer_property: "5",
     custom_float_property: "2.5",
+    custom_array_of_string_property: JSON.stringify(["red", "blue"]),
+    custom_json_property: JSON.stringify({ size: "M" }),
   });
 
   const response = await fetch(`${api.origin}/profile/set`, {
@@ -47,13 +49,15 @@ test("form body is accepted with types", async () => {
 
   expect(await response.json(), "a form body that is valid apart from its encoding should succeed").toEqual({ status: "success" });
   expect(recorded?.encoding, "the request keeps its form encoding, so SET-9 can report it").toBe("form");
-  expect(recorded?.params, "numbers and booleans are restored; digit strings of text fields stay strings").toMatchObject({
+  expect(recorded?.params, "numbers, booleans and JSON-encoded values are restored; digit strings of text fields stay strings").toMatchObject({
     id: 100500,
     age: 31,
     bought_something: true,
     fb_id: "000000000354677",
     custom_integer_property: 5,
     custom_float_property: 2.5,
+    custom_array_of_string_property: ["red", "blue"],
+    custom_json_property: { size: "M" },
   });
 });
 
