@@ -1,4 +1,5 @@
 import type { Fault } from "../fixtures/mock-api/faults";
+import { describeResponse } from "../fixtures/mock-api/recorder";
 import { expect, test } from "../fixtures/test";
 
 /** The mock's response to the first profile set request. Later requests get the normal HTTP 200. */
@@ -37,14 +38,19 @@ test.describe("profile set optional callbacks", { tag: "@callback" }, () => {
 
   test("throwing success keeps SDK working", { annotation: { type: "rule", description: "CB-5" } }, async ({ storefront, mockApi }) => {
     const throwing = await storefront.profileSet({ email: "first@examplemail.com" }, { callbacks: "throwing" });
-    expect((await throwing.settled()).map((event) => event.kind), "the first call should reach its success callback, which throws").toEqual(["success"]);
+    const firstEvents = await throwing.settled();
+    const firstResponse = describeResponse(mockApi.recorder.find("POST", "/profile/set")[0]);
+    expect(firstEvents.map((event) => event.kind), `the first call should reach its success callback, which throws; the API sent ${firstResponse}`).toEqual(["success"]);
 
     const next = await storefront.profileSet({ email: "second@examplemail.com" });
     const request = await mockApi.recorder.waitFor("POST", "/profile/set", { nth: 2 });
     const events = await next.settled();
 
     expect(request.params.email, "CB-5: the call after a throwing callback should send its own request").toBe("second@examplemail.com");
-    expect(events.map((event) => event.kind), "CB-5: the call after a throwing callback should run its success callback once").toEqual(["success"]);
+    expect(
+      events.map((event) => event.kind),
+      `CB-5: the call after a throwing callback should run its success callback once; the API sent ${describeResponse(request)}`,
+    ).toEqual(["success"]);
   });
 
   test("throwing error keeps SDK working", { annotation: { type: "rule", description: "CB-5" } }, async ({ storefront, mockApi }) => {
@@ -57,6 +63,9 @@ test.describe("profile set optional callbacks", { tag: "@callback" }, () => {
     const events = await next.settled();
 
     expect(request.params.email, "CB-5: the call after a throwing callback should send its own request").toBe("second@examplemail.com");
-    expect(events.map((event) => event.kind), "CB-5: the call after a throwing callback should run its success callback once").toEqual(["success"]);
+    expect(
+      events.map((event) => event.kind),
+      `CB-5: the call after a throwing callback should run its success callback once; the API sent ${describeResponse(request)}`,
+    ).toEqual(["success"]);
   });
 });

@@ -1,4 +1,5 @@
 import { errorStatuses } from "../fixtures/set-cases";
+import { describeResponse } from "../fixtures/mock-api/recorder";
 import { expect, test } from "../fixtures/test";
 
 const params = { email: "john.doe@examplemail.com" };
@@ -12,7 +13,7 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     const call = await storefront.profileSet(params);
     const request = await mockApi.recorder.waitForResponse("POST", "/profile/set");
 
-    expect(request.responseStatus, "the mock should have answered HTTP 200").toBe(200);
+    expect(request.responseStatus, `the mock should have answered HTTP 200, but sent ${describeResponse(request)}`).toBe(200);
     await expect(call).toCallBackOnce("success", { rule: "CB-1" });
     expect(call.events()[0]?.argument, "CB-1: success should receive the response body parsed into an object").toStrictEqual(request.responseBody);
   });
@@ -55,10 +56,14 @@ test.describe("profile set callbacks", { tag: "@callback" }, () => {
     const request = await mockApi.recorder.waitFor("POST", "/profile/set");
     await storefront.runPendingTasks();
 
-    // The events are read before the status, so while no response is recorded they all ran before the mock sent it.
+    // The events are read before the status, so while no response is recorded they all ran before
+    // the mock sent it. A machine too busy to get here within the delay leaves nothing to judge.
     const early = call.events().map((event) => event.kind);
-    expect(request.responseStatus, "the mock should still hold the response back, which it delays by 2 s").toBeUndefined();
-    expect(early, `CB-1: no callback should run before the API has answered, but ${early.join(" and ")} ran while the mock held the response back`).toEqual([]);
+    if (request.responseStatus === undefined) {
+      expect(early, `CB-1: no callback should run before the API has answered, but ${early.join(" and ")} ran while the mock held the response back`).toEqual([]);
+    } else {
+      test.info().annotations.push({ type: "note", description: "the response was sent before the check, so early callbacks were not checked" });
+    }
 
     await expect(call).toCallBackOnce("success", { rule: "CB-1" });
     expect(request.responseStatus, "the mock should have answered HTTP 200 after the delay").toBe(200);

@@ -1,3 +1,4 @@
+import { describeResponse } from "../fixtures/mock-api/recorder";
 import { expect, test } from "../fixtures/test";
 
 const firstParams = { email: "john.doe@examplemail.com", first_name: "John" };
@@ -91,7 +92,7 @@ test.describe("loader", { tag: "@load" }, () => {
     expect(request.params).toMatchObject(firstParams);
     expect(await storefront.loaderQueue() ?? [], "a call after load should run at once, not wait in personaclick.q").toEqual([]);
     const events = await call.settled();
-    expect(events.map((event) => event.kind), "a profile set after load should call success once").toEqual(["success"]);
+    expect(events.map((event) => event.kind), `a profile set after load should call success once; the API sent ${describeResponse(request)}`).toEqual(["success"]);
   });
 
   test(

@@ -1,5 +1,5 @@
 import { loadConfig } from "../fixtures/config";
-import { profileFieldsSchema, profileSetRequestSchema } from "../fixtures/contract/schemas";
+import { profileFieldsSchema, profileSetIssueRule, profileSetRequestSchema } from "../fixtures/contract/schemas";
 import { userFieldNamesOf } from "../fixtures/set-cases";
 import { expect, test } from "../fixtures/test";
 
@@ -38,7 +38,7 @@ test.describe("profile set empty values", { tag: "@set" }, () => {
     await call.settled();
 
     expect(userFieldNamesOf(request), "SET-7: the request should carry only the fields the caller passed, besides the envelope").toEqual(["email", "phone"]);
-    await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7" });
+    await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7", ruleOf: profileSetIssueRule });
   });
 
   for (const { label, value, fields } of emptyCases) {
@@ -52,7 +52,7 @@ test.describe("profile set empty values", { tag: "@set" }, () => {
         userFieldNamesOf(request),
         `SET-7: fields passed as ${label} should be left out of the request, so only ${Object.keys(anchor).join(", ")} should remain`,
       ).toEqual(Object.keys(anchor));
-      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7" });
+      await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7", ruleOf: profileSetIssueRule });
     });
   }
 
@@ -62,6 +62,6 @@ test.describe("profile set empty values", { tag: "@set" }, () => {
     await call.settled();
 
     expect(userFieldNamesOf(request), 'SET-7: email and phone passed as "" should be left out, so only first_name should remain').toEqual(["first_name"]);
-    await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7" });
+    await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-7", ruleOf: profileSetIssueRule });
   });
 });

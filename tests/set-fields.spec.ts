@@ -1,4 +1,4 @@
-import { exampleCustomProperties, exampleProfileSetParams, profileSetIssueRule, profileSetRequestSchema } from "../fixtures/contract/schemas";
+import { exampleCustomProperties, exampleProfileSetParams, profileSetFieldRule, profileSetIssueRule, profileSetRequestSchema } from "../fixtures/contract/schemas";
 import { userFieldsOf } from "../fixtures/set-cases";
 import { expect, test } from "../fixtures/test";
 
@@ -95,8 +95,13 @@ test.describe("profile set fields", { tag: "@set" }, () => {
       await call.settled();
 
       await expect(request).toMatchSchema(profileSetRequestSchema(suiteConfig.customProperties), { rule: "SET-3 to SET-6", ruleOf: profileSetIssueRule });
-      expect(userFieldsOf(request), "SET-3 to SET-6: every field of the vendor's example call should arrive with its value and type").toStrictEqual(
-        exampleProfileSetParams,
+      // One check per field, each naming its field's rule, so a dropped kids list blames SET-5 alone.
+      for (const [field, value] of Object.entries(exampleProfileSetParams)) {
+        const rule = profileSetFieldRule(field);
+        expect.soft(request.params[field], `${rule}: ${field} of the vendor's example call should arrive with its value and type`).toStrictEqual(value);
+      }
+      expect(Object.keys(userFieldsOf(request)).sort(), "SET-7: the request should carry only the example's fields").toEqual(
+        Object.keys(exampleProfileSetParams).sort(),
       );
     },
   );
