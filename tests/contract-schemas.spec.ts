@@ -169,6 +169,7 @@ test("set issues name their rules", () => {
     ["kids entry without gender", { ...exampleBody, kids: [{ birthday: "2001-04-12" }] }, "SET-5"],
     ["custom integer as string", { ...exampleBody, custom_integer_property: "5" }, "SET-6"],
     ["invented key", { ...exampleBody, invented: 1 }, "SET-7"],
+    ["shop secret", { ...exampleBody, shop_secret: "s3cr3t" }, "SET-2"],
   ];
 
   for (const [label, input, rule] of cases) {

@@ -19,7 +19,7 @@ const edgeCases: EdgeCase[] = [
   { label: "apostrophe in name", params: { last_name: "O'Brien" }, rules: ["SET-8", "SET-3"] },
   { label: "plus in email", params: { email: "john.doe+shop@examplemail.com" }, rules: ["SET-8", "SET-3"] },
   // Every other email in the suite is lowercase, so only this case catches a build that lowercases it.
-  { label: "mixed-case email", params: { email: "John.Doe+Shop@ExampleMail.com" }, rules: ["SET-3", "SET-8"] },
+  { label: "mixed-case email", params: { email: "John.Doe+Shop@ExampleMail.com" }, rules: ["SET-3"] },
   { label: "plus in phone", params: { phone: "+44 (0) 114 527-199" }, rules: ["SET-8", "SET-3"] },
   {
     label: "URL and JSON metacharacters",
